@@ -1,0 +1,18 @@
+"""README.md is generated from nbs/index.ipynb; the two must agree, and the quick start is exactly two commands."""
+import re, subprocess, sys
+from conftest import ROOT
+
+def test_readme_matches_index():
+    r = subprocess.run([sys.executable, str(ROOT/"tools"/"readme.py"), "--check"], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr + r.stdout
+
+def test_quick_start_is_two_commands_and_ci_runs_the_second():
+    readme = (ROOT/"README.md").read_text()
+    block = re.search(r"## Quick start.*?```(?:bash|sh)\n(.*?)```", readme, re.S)
+    assert block, "README needs a '## Quick start' section with one bash block"
+    cmds = [l for l in block.group(1).splitlines() if l.strip() and not l.lstrip().startswith("#")]
+    assert len(cmds) == 2, cmds
+    assert "mepsdev sweep" in cmds[0]
+    ci = (ROOT/".ci"/"run").read_text()
+    for part in (p.strip() for p in cmds[1].split("&&")):
+        assert part.split(" -q")[0].replace(" -q", "") in ci or part in ci, f"CI does not run {part!r}"
