@@ -11,6 +11,15 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _src(cell): return "".join(cell["source"])
 
+def _docs_url() -> str:
+    m = re.search(r'^Documentation\s*=\s*"([^"]+)"', (ROOT/"pyproject.toml").read_text(), re.M)
+    return (m.group(1) if m else "").rstrip("/") + "/"
+
+def _link(m) -> str:
+    "Page links go to the documentation site; other relative paths (images) are rewritten to start from nbs/."
+    target = m.group(1)
+    return f"]({_docs_url()}{target})" if target.split("#")[0].endswith(".html") else f"](nbs/{target})"
+
 def readme_text(nb_path=ROOT/"nbs"/"index.ipynb") -> str:
     nb = json.loads(Path(nb_path).read_text())
     parts = []
@@ -18,7 +27,7 @@ def readme_text(nb_path=ROOT/"nbs"/"index.ipynb") -> str:
         src = _src(cell)
         if cell["cell_type"] == "markdown":
             if src.startswith("---"): src = re.sub(r"^---\n.*?\n---\n?", "", src, flags=re.S)  # front matter
-            src = re.sub(r"\]\((?!https?:|#|/)([^)]+)\)", lambda m: f"](nbs/{m.group(1)})", src)
+            src = re.sub(r"\]\((?!https?:|#|/)([^)]+)\)", _link, src)
             if src.strip(): parts.append(src.strip())
             continue
         lines = src.splitlines()
