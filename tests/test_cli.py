@@ -4,7 +4,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-TINY = ["--train-size", "240", "--heldout-size", "120", "--ae-steps", "40", "--width", "8", "--samples", "16",
+TINY = ["--train-size", "240", "--heldout-size", "120", "--ae-steps", "40", "--ae-hard-steps", "5", "--width", "8", "--samples", "16",
         "--feature-steps", "20", "--quiet"]
 COLUMNS = ["gamma", "model", "latent_copy", "exact_copy", "psnr_memorized", "ratio_memorized", "min_hamming_mean", "frechet", "seconds"]
 
@@ -111,7 +111,7 @@ def test_sweep_on_a_folder_of_images(tmp_path, env):
     for i, img in enumerate(x): Image.fromarray(img).save(folder/f"{i:03d}.png")
     run = tmp_path/"run"
     r = mepsdev("sweep", "--data", folder, "--out", run, "--gammas", "0,global", "--train-size", "0", "--heldout-size", "100",
-                "--ae-steps", "30", "--width", "8", "--samples", "12", "--feature-steps", "10", "--quiet", env=env)
+                "--ae-steps", "30", "--ae-hard-steps", "5", "--width", "8", "--samples", "12", "--feature-steps", "10", "--quiet", env=env)
     assert r.returncode == 0, r.stderr
     assert len(read_metrics(run)) == 2
     assert json.loads((run/"run_info.json").read_text())["train_size"] == 200
