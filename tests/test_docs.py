@@ -21,7 +21,7 @@ def saved_figures(nb: Path) -> int:
 
 def exported_names(nb: Path) -> list[str]:
     "Public names the notebook exports (its module's __all__)."
-    src = "".join("".join(c["source"]) for c in json.loads(nb.read_text())["cells"])
+    src = "\n".join("".join(c["source"]) for c in json.loads(nb.read_text())["cells"])
     m = re.search(r"#\|\s*default_exp\s+(\S+)", src)
     if not m: return []
     import importlib
@@ -30,8 +30,9 @@ def exported_names(nb: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def server(docs_site):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(docs_site))
-    handler.log_message = lambda *a: None
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *a): pass
+    handler = functools.partial(Quiet, directory=str(docs_site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
@@ -87,6 +88,16 @@ def test_page(browser, server, docs_site, nb):
         headings = set(page.eval_on_selector_all("h2, h3, h4", "els => els.map(e => e.textContent.trim())"))
         missing = [n for n in exported_names(nb) if n not in headings]
         assert not missing, f"{url}: no API entry for {missing}"
+    finally:
+        page.close()
+
+def test_index_shows_the_headline_figure(browser, server):
+    "The landing page carries the memorized-share-against-γ figure of a real run, loaded."
+    page, errors = visit(browser, server + "index.html")
+    try:
+        ok = page.eval_on_selector_all("img", "els => els.filter(e => (e.getAttribute('src') || '').includes('headline') && e.complete && e.naturalWidth > 300).length")
+        assert ok >= 1, "index.html has no loaded headline figure"
+        assert not errors, "\n".join(errors)
     finally:
         page.close()
 

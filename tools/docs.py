@@ -14,9 +14,14 @@ SITE = ROOT/"_proc"/"_docs"
 KATEX_URL = "https://cdn.jsdelivr.net/npm/katex@0.16.11/dist"
 KATEX_CACHE = ROOT/".cache"/"katex"
 
+def tool(name: str) -> str:
+    "A console script of this Python's environment (even when it is not activated), else from PATH."
+    here = Path(sys.executable).parent/name
+    return str(here) if here.exists() else (shutil.which(name) or name)
+
 def run(*cmd):
     print("+", " ".join(cmd), flush=True)
-    subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL if "nbdev-proc-nbs" in cmd[0] else None)
+    subprocess.run([tool(cmd[0]), *cmd[1:]], cwd=ROOT, check=True, stdout=subprocess.DEVNULL if cmd[0] == "nbdev-proc-nbs" else None)
 
 def katex_dist():
     if (KATEX_CACHE/"katex.min.js").exists(): return KATEX_CACHE

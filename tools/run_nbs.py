@@ -11,11 +11,15 @@ from execnb.shell import CaptureShell
 
 ROOT = Path(__file__).resolve().parent.parent
 
+def _skip(cell) -> bool:
+    "Cells marked `#| eval: false` are not run (as under nbdev-test); `#| notest` cells are, at full size."
+    return cell.cell_type == "code" and any(l.replace(" ", "").startswith("#|eval:false") for l in cell.source.splitlines())
+
 def run(path: Path):
     t = time.time()
     os.chdir(path.parent)
     sh = CaptureShell(mpl_format="png")
-    sh.execute(path, path, exc_stop=True)
+    sh.execute(path, path, exc_stop=True, preproc=_skip)
     if sh.exc: raise SystemExit(sh.prettytb(path))
     print(f"{path.name}: ran in {time.time() - t:.0f} s", flush=True)
 
