@@ -15,18 +15,18 @@ def main(minutes=10.0, quick=False):
     if quick: train, test = train[:5000], test[:1000]
     out, rates = {}, []
     for latent, bits in ((7, 16), (14, 8)):
-        cfg = BLAEConfig(latent_size=latent, bits=bits, width=64, sigma=0.5)
+        cfg = BLAEConfig(latent_size=latent, bits=bits, width=32, sigma=0.5)
         name = f"{latent}x{latent}x{bits}"
         # measure the step rate, then size the run to the budget: 90% main phase, 10% decoder phase on hard codes
-        t = time.time(); train_blae(train, cfg, steps=20, batch=128, log_every=10 ** 9, progress=False); rate = 20 / (time.time() - t)
+        t = time.time(); train_blae(train, cfg, steps=20, batch=64, log_every=10 ** 9, progress=False); rate = 20 / (time.time() - t)
         budget = minutes * 60 - 20 / rate
         steps = int(0.9 * budget * rate); hard = int(0.1 * budget * rate * 1.5)  # decoder-only steps are cheaper
         t = time.time()
-        model, hist = train_blae(train, cfg, steps=steps, hard_steps=hard, batch=128, log_every=max(1, steps // 10),
+        model, hist = train_blae(train, cfg, steps=steps, hard_steps=hard, batch=64, log_every=max(1, steps // 10),
                                  eval_images=test[:1000], progress=False, max_seconds=0.9 * budget)
         took = time.time() - t
         ev = evaluate(model, test)
-        rates.append(hist[-1]["step"] * 128 / took)
+        rates.append(hist[-1]["step"] * 64 / took)
         t = time.time(); model.encode(test); enc = len(test) / (time.time() - t)
         out.update({f"psnr_hard_{name}": round(ev["psnr_hard"], 3), f"psnr_soft_{name}": round(ev["psnr_soft"], 3),
                     f"bin_rate_{name}": round(ev["bin_rate"], 4), f"minutes_{name}": round(took / 60, 2),
