@@ -8,7 +8,7 @@ encode_images_per_s.
 import json, sys, time
 import torch
 from mepsdev.data import load_idx_folder
-from mepsdev.blae import BLAEConfig, BinaryLatentAE, train_blae, evaluate
+from mepsdev.blae import BLAEConfig, train_blae, evaluate
 
 def main(minutes=10.0, quick=False):
     train, test = load_idx_folder(split="train").images, load_idx_folder(split="test").images

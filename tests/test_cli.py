@@ -1,7 +1,6 @@
 """The `mepsdev` console script end to end: real subprocesses, real files, tiny settings."""
 import csv, json, os, shutil, signal, subprocess, sys, time
 from pathlib import Path
-import numpy as np
 import pytest
 
 TINY = ["--train-size", "240", "--heldout-size", "120", "--ae-steps", "40", "--ae-hard-steps", "5", "--width", "8", "--samples", "16",

@@ -2,7 +2,6 @@
 batch, the sharded kernel sampler reproduces single-process samples exactly, and a failing rank ends the job."""
 import os, shutil, socket, subprocess, sys, time
 from pathlib import Path
-import pytest
 import torch
 
 def free_port():

