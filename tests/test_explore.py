@@ -4,12 +4,12 @@ import pytest
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory):
-    import os
     from mepsdev.sweep import SweepConfig, run_sweep
     d = tmp_path_factory.mktemp("explore")/"run"
-    os.environ["XDG_CACHE_HOME"] = str(d.parent/"cache")
-    cfg = SweepConfig(train_size=300, heldout_size=160, ae_steps=60, ae_hard_steps=10, width=8, gammas=[0, 2, "global"], samples=12, feature_steps=20)
-    run_sweep(cfg, d, progress=False, log=lambda *a: None)
+    with pytest.MonkeyPatch.context() as mp:  # a private model cache, for this sweep only
+        mp.setenv("XDG_CACHE_HOME", str(d.parent/"cache"))
+        cfg = SweepConfig(train_size=300, heldout_size=160, ae_steps=60, ae_hard_steps=10, width=8, gammas=[0, 2, "global"], samples=12, feature_steps=20)
+        run_sweep(cfg, d, progress=False, log=lambda *a: None)
     return d
 
 def test_slider_values_match_metrics(run):
